@@ -1,0 +1,2 @@
+/** The embedded default store: an in-process MongoDB wire-protocol server on loopback. */
+package org.roundtable.ledger.embedded;

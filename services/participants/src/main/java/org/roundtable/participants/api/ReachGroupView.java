@@ -1,0 +1,5 @@
+package org.roundtable.participants.api;
+
+/** A reach group a tenant defined. */
+public record ReachGroupView(String code, String label) {
+}

@@ -1,0 +1,2 @@
+/** The participants context's published language: commands, events, queries and their results. */
+package org.roundtable.participants.api;

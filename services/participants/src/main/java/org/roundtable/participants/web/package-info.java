@@ -1,0 +1,2 @@
+/** REST endpoints for participants, consent, erasure and reach groups under {@code /api}. */
+package org.roundtable.participants.web;
