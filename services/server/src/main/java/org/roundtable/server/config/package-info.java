@@ -1,0 +1,2 @@
+/** Typed settings of the application shell ({@code roundtable.*}). */
+package org.roundtable.server.config;

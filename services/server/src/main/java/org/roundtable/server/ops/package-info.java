@@ -1,0 +1,2 @@
+/** Operational wiring: health of the store as probes see it. */
+package org.roundtable.server.ops;

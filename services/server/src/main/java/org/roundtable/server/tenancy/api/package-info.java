@@ -1,0 +1,2 @@
+/** Commands, events and queries about tenants. */
+package org.roundtable.server.tenancy.api;

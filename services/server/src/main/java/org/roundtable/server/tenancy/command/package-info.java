@@ -1,0 +1,2 @@
+/** The event-sourced tenant aggregate. */
+package org.roundtable.server.tenancy.command;

@@ -1,0 +1,2 @@
+/** API conventions: problem responses, body limits, idempotency, JSON settings, OpenAPI. */
+package org.roundtable.server.web;

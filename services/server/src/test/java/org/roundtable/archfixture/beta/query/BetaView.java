@@ -1,0 +1,5 @@
+package org.roundtable.archfixture.beta.query;
+
+/** A read model of the fixture context. */
+public class BetaView {
+}
