@@ -24,6 +24,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
     public static final String FILE_NAME = "roundtable.mv";
+    static final int RETENTION_MILLIS = 1_000;
 
     private final MongoServer server;
     private final MVStore store;
@@ -70,6 +71,10 @@ public final class EmbeddedMongo implements AutoCloseable {
                 .fileName(file.toString())
                 .autoCompactFillRate(60)
                 .open();
+        // Each acknowledged write is its own commit, i.e. a new chunk of ~35 KB; by default H2 keeps freed
+        // chunks 45 s before reusing their space, which lets the file grow by tens of KB per write under
+        // load. Writes are durable at commit and the store is single-process, so a short retention suffices.
+        store.setRetentionTime(RETENTION_MILLIS);
         DurableH2Backend backend = new DurableH2Backend(store, sync);
         ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "embedded-mongo-compaction");
@@ -87,6 +92,9 @@ public final class EmbeddedMongo implements AutoCloseable {
         try {
             if (!store.isClosed() && store.getFillRate() < 70) {
                 store.compact(70, 16 * 1024 * 1024);
+                if (store.getFillRate() < 50) {
+                    store.compactFile(2_000);
+                }
             }
         } catch (RuntimeException e) {
             log.warn("Compaction of the embedded store failed; it will be tried again", e);
@@ -114,11 +122,12 @@ public final class EmbeddedMongo implements AutoCloseable {
         return store == null ? 0L : store.getFileStore().size();
     }
 
-    /** Rewrites sparse chunks now (also done every 30 s in the background). */
+    /** Rewrites sparse chunks and shrinks the file now (sparse chunks are also rewritten every 30 s). */
     public void compactNow() {
         if (store != null) {
             compact(store);
             store.commit();
+            store.compactFile(10_000);
         }
     }
 
