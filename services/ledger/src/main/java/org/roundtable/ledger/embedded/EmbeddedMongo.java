@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreTool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +68,14 @@ public final class EmbeddedMongo implements AutoCloseable {
                             + "move to a real MongoDB (see README, 'Moving to MongoDB')",
                     file, size / (1024 * 1024), warnAtBytes / (1024 * 1024));
         }
+        if (size > 0) {
+            // Rewriting the file with only its live data at start-up is what reliably returns the space
+            // that per-write commits used (online compaction only reuses it); it takes seconds per GB.
+            MVStoreTool.compactCleanUp(file.toString());
+            MVStoreTool.compact(file.toString(), false);
+            log.info("Embedded store {} compacted from {} MB to {} MB", file, size / (1024 * 1024),
+                    sizeOf(file) / (1024 * 1024));
+        }
         MVStore store = new MVStore.Builder()
                 .fileName(file.toString())
                 .autoCompactFillRate(60)
@@ -89,12 +98,15 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
 
     static void compact(MVStore store) {
+        synchronized (store) {
+            compactUnlocked(store);
+        }
+    }
+
+    private static void compactUnlocked(MVStore store) {
         try {
             if (!store.isClosed() && store.getFillRate() < 70) {
                 store.compact(70, 16 * 1024 * 1024);
-                if (store.getFillRate() < 50) {
-                    store.compactFile(2_000);
-                }
             }
         } catch (RuntimeException e) {
             log.warn("Compaction of the embedded store failed; it will be tried again", e);
@@ -125,9 +137,11 @@ public final class EmbeddedMongo implements AutoCloseable {
     /** Rewrites sparse chunks and shrinks the file now (sparse chunks are also rewritten every 30 s). */
     public void compactNow() {
         if (store != null) {
-            compact(store);
-            store.commit();
-            store.compactFile(10_000);
+            synchronized (store) {
+                compactUnlocked(store);
+                store.commit();
+                store.compactFile(10_000);
+            }
         }
     }
 
