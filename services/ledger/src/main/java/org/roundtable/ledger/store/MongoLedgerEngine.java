@@ -177,16 +177,38 @@ public class MongoLedgerEngine extends BatchingEventStorageEngine {
         // refusing the commit keeps "acknowledged" and "delivered to every processor" the same thing.
         long elapsed = nanoClock.getAsLong() - reservedAt;
         if (elapsed > settings.maxCommitDelay().toNanos()) {
+            voidReservation(first, last);
             throw new EventStoreException("The commit at position " + first + " stalled for "
                     + Duration.ofNanos(elapsed).toMillis() + " ms and was not written; retry the command");
         }
         try {
             events.insertOne(commit);
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                handlePersistenceException(e, messages.get(0));
+        } catch (RuntimeException e) {
+            voidReservation(first, last);
+            if (e instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                handlePersistenceException(write, messages.get(0));
             }
             throw new EventStoreException("Could not write the commit at position " + first, e);
+        }
+        for (LongConsumer listener : appendListeners) {
+            listener.accept(last);
+        }
+    }
+
+    /**
+     * Marks reserved positions whose commit was refused as empty, so readers and the sealer pass them at
+     * once instead of waiting out the gap timeout. If the commit did land after all (an ambiguous network
+     * error), the marker collides with it on {@code _id} and is dropped: the commit wins.
+     */
+    private void voidReservation(long first, long last) {
+        try {
+            events.insertOne(new Document(ID, first)
+                    .append(LAST, last)
+                    .append(STORED_AT, Date.from(wallClock.instant()))
+                    .append(STREAM_KEYS, List.of("~void-" + first))
+                    .append(EVENT_LIST, List.of()));
+        } catch (RuntimeException e) {
+            log.debug("Positions {}..{} not marked empty; readers will pass them after the gap timeout", first, last);
         }
         for (LongConsumer listener : appendListeners) {
             listener.accept(last);
@@ -252,21 +274,41 @@ public class MongoLedgerEngine extends BatchingEventStorageEngine {
         List<TrackedEventData<?>> result = new ArrayList<>();
         GapAwareTrackingToken current = token;
         // late arrivals at positions the token already records as gaps come first
+        List<Long> filled = new ArrayList<>();
         for (Long gap : gaps) {
             Document commit = commits.remove(gap);
-            if (commit != null) {
-                current = deliver(commit, current, result);
+            if (commit == null) {
+                continue;
+            }
+            if (commit.getList(EVENT_LIST, Document.class).isEmpty()) {
+                long last = ((Number) commit.get(LAST)).longValue();
+                for (long p = gap; p <= last; p++) {
+                    filled.add(p);
+                }
+            } else {
+                current = deliver(commit, current, result, filled);
+                filled.clear();
             }
         }
         long next = index + 1;
         long windowEnd = index + batchSize;
         Long reserved = null;
+        List<Long> empty = new ArrayList<>();
         while (next <= windowEnd) {
             Document commit = commits.remove(next);
             if (commit != null) {
                 missingSince.remove(next);
-                current = deliver(commit, current, result);
-                next = current.getIndex() + 1;
+                long last = ((Number) commit.get(LAST)).longValue();
+                if (commit.getList(EVENT_LIST, Document.class).isEmpty()) {
+                    // a refused commit's reservation: nothing to deliver, and nothing to wait for
+                    for (long p = next; p <= last; p++) {
+                        empty.add(p);
+                    }
+                } else {
+                    current = deliver(commit, current, result, empty);
+                    empty.clear();
+                }
+                next = last + 1;
                 continue;
             }
             if (reserved == null) {
@@ -299,14 +341,27 @@ public class MongoLedgerEngine extends BatchingEventStorageEngine {
         return now - since >= settings.gapTimeout().toNanos();
     }
 
+    /**
+     * Delivers a commit's events, each with its token. {@code emptyPositions} (refused commits' reservations
+     * passed since the last delivery) are taken out of the first token's gaps, so tokens stay small.
+     */
     private GapAwareTrackingToken deliver(Document commit, GapAwareTrackingToken token,
-                                          List<TrackedEventData<?>> out) {
+                                          List<TrackedEventData<?>> out, List<Long> emptyPositions) {
         GapAwareTrackingToken current = token;
+        boolean first = true;
         for (Document entry : commit.getList(EVENT_LIST, Document.class)) {
             long position = ((Number) entry.get(POSITION)).longValue();
             current = current == null
                     ? GapAwareTrackingToken.newInstance(position, gapsBelow(position))
                     : current.advanceTo(position, settings.maxGapOffset());
+            if (first) {
+                for (Long empty : emptyPositions) {
+                    if (empty < current.getIndex() && current.getGaps().contains(empty)) {
+                        current = current.advanceTo(empty, settings.maxGapOffset());
+                    }
+                }
+                first = false;
+            }
             out.add(new TrackedDomainEventData<>(current, toDomainData(entry)));
         }
         return current;

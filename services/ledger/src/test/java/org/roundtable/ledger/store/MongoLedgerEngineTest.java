@@ -103,8 +103,17 @@ class MongoLedgerEngineTest {
         List<Long> sequences = new ArrayList<>();
         engine.readEvents(a, 0).forEachRemaining(e -> sequences.add(e.getSequenceNumber()));
         assertThat(sequences).containsExactly(0L, 1L, 2L);
-        // the refused commits left positions behind that were never written: trackers pass them as gaps
+        // the refused commits' positions are marked empty: readers pass them at once, and tokens keep no gap
         assertThat(engine.lastReservedPosition()).isEqualTo(6L);
+        List<TrackedEventMessage<?>> tracked = readAll(engine, null);
+        assertThat(tracked).extracting(e -> ((GapAwareTrackingToken) e.trackingToken()).getIndex())
+                .containsExactly(1L, 2L, 4L);
+        assertThat(((GapAwareTrackingToken) tracked.get(2).trackingToken()).hasGaps()).isFalse();
+        engine.appendEvents(commit(a, 3, 1, "kent"));
+        GapAwareTrackingToken after = (GapAwareTrackingToken) readAll(engine, tracked.get(2).trackingToken())
+                .get(0).trackingToken();
+        assertThat(after.getIndex()).isEqualTo(7L);
+        assertThat(after.hasGaps()).isFalse();
     }
 
     @Test
