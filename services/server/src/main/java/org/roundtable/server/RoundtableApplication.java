@@ -2,8 +2,10 @@ package org.roundtable.server;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.FullyQualifiedAnnotationBeanNameGenerator;
 
-@SpringBootApplication(scanBasePackages = "org.roundtable")
+// contexts may reuse simple class names (each has its own ReadModelAwait): name beans by their full name
+@SpringBootApplication(scanBasePackages = "org.roundtable", nameGenerator = FullyQualifiedAnnotationBeanNameGenerator.class)
 public class RoundtableApplication {
 
     public static void main(String[] args) {

@@ -53,15 +53,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
     private static final int MAX_NAME_LENGTH = 64;
+    static final String NOT_FOUND_DETAIL = "The resource does not exist.";
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<Object> domain(DomainException refusal, WebRequest request) {
+        if (refusal.type() == ProblemType.NOT_FOUND) {
+            // another agency's resource must read exactly like a missing one, whoever noticed it
+            return problem(Problems.of(ProblemType.NOT_FOUND, NOT_FOUND_DETAIL), request);
+        }
         return problem(Problems.of(refusal.type(), refusal.getMessage()), request);
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<Object> aggregateNotFound(AggregateNotFoundException missing, WebRequest request) {
-        return problem(Problems.of(ProblemType.NOT_FOUND, "The resource does not exist."), request);
+        return problem(Problems.of(ProblemType.NOT_FOUND, NOT_FOUND_DETAIL), request);
     }
 
     @ExceptionHandler(ConflictingAggregateVersionException.class)

@@ -129,6 +129,31 @@ public abstract class ApplicationTest {
         return send(request(path, client).GET().build());
     }
 
+    /** A PATCH with a JSON body; headers are name/value pairs (e.g. {@code If-Match}, another Content-Type). */
+    protected HttpResponse<String> patchJson(String path, String client, String body, String... headers) {
+        return sendWithBody("PATCH", path, client, body, headers);
+    }
+
+    protected HttpResponse<String> delete(String path, String client) {
+        return send(request(path, client).DELETE().build());
+    }
+
+    /** Any method with a JSON body; a header given here replaces the default {@code Content-Type}. */
+    protected HttpResponse<String> sendWithBody(String method, String path, String client, String body,
+                                                String... headers) {
+        HttpRequest.Builder builder = request(path, client)
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+        boolean contentType = false;
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            contentType |= headers[i].equalsIgnoreCase("Content-Type");
+            builder.header(headers[i], headers[i + 1]);
+        }
+        if (!contentType) {
+            builder.header("Content-Type", "application/json");
+        }
+        return send(builder.build());
+    }
+
     /** A token from the embedded issuer, by the client-credentials grant with the demo secret. */
     protected String token(String client) {
         return TOKENS.computeIfAbsent(client, name -> {

@@ -1,0 +1,2 @@
+/** The partnerships context's published language: commands, events, queries and their results. */
+package org.roundtable.partnerships.api;

@@ -1,0 +1,2 @@
+/** The organisation registry, association development and partnership register: tenant-scoped read models in MongoDB. */
+package org.roundtable.partnerships.query;

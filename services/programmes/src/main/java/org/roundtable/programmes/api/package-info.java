@@ -1,0 +1,2 @@
+/** The programmes context's published language: commands, events, queries and their results. */
+package org.roundtable.programmes.api;
