@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /** A calendar quarter, written {@code yyyy-Qn} (e.g. {@code 2024-Q3}). */
 public record Quarter(int year, int number) implements Comparable<Quarter> {
 
-    public static final String REGEX = "\\d{4}-Q[1-4]";
+    /** Years 1900-9999, as the constructor accepts, so a well-formed path never fails later. */
+    public static final String REGEX = "(19\\d\\d|[2-9]\\d{3})-Q[1-4]";
     private static final Pattern FORMAT = Pattern.compile("(\\d{4})-Q([1-4])");
 
     public Quarter {
