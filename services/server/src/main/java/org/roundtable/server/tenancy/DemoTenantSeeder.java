@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.roundtable.kernel.DomainException;
 import org.roundtable.kernel.MetadataKeys;
 import org.roundtable.kernel.ProblemType;
@@ -53,6 +55,8 @@ class DemoTenantSeeder implements ApplicationRunner {
                 if (refusal.type() != ProblemType.CONFLICT) {
                     throw refusal;
                 }
+            } catch (AggregateStreamCreationException | ConcurrencyException createdByAnotherInstance) {
+                // several instances seeding an empty store at once: one wins, the others find the tenant there
             }
         }
     }
