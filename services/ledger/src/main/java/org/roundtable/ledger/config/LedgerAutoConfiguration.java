@@ -26,8 +26,10 @@ import org.roundtable.ledger.crypto.SubjectKeyStore;
 import org.roundtable.ledger.seal.SealSettings;
 import org.roundtable.ledger.seal.Sealer;
 import org.roundtable.ledger.seal.Verifier;
+import org.roundtable.ledger.store.LedgerMessageSource;
 import org.roundtable.ledger.store.LedgerSettings;
 import org.roundtable.ledger.store.MongoLedgerEngine;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -139,11 +141,27 @@ public class LedgerAutoConfiguration {
         return MongoSagaStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
     }
 
-    /** Pooled streaming processors everywhere, and a dead-letter queue per processing group: nothing is skipped. */
+    /**
+     * Pooled streaming processors everywhere, reading the ledger through {@link LedgerMessageSource} (whose
+     * streams call back when events arrive, so a caught-up processor does not sit out Axon's 500 ms re-check),
+     * in batches of {@code processor-batch-size} over {@code processor-segments} segments, and a dead-letter
+     * queue per processing group: nothing is skipped. A processor's own configuration is applied after these
+     * defaults, so one that must read another source sets it there.
+     */
     @Bean
-    ConfigurerModule ledgerProcessingDefaults(MongoTemplate axonMongoTemplate, PersonalDataSerializer serializer) {
+    ConfigurerModule ledgerProcessingDefaults(MongoTemplate axonMongoTemplate, PersonalDataSerializer serializer,
+                                              ObjectProvider<EventStorageEngine> eventStorageEngine,
+                                              LedgerProperties properties) {
+        SharedSource source = new SharedSource(eventStorageEngine);
         return configurer -> configurer.eventProcessing()
-                .usingPooledStreamingEventProcessors()
+                .usingPooledStreamingEventProcessors((configuration, builder) -> {
+                    LedgerMessageSource ledger = source.get();
+                    if (ledger != null) {
+                        builder.messageSource(ledger);
+                    }
+                    return builder.batchSize(properties.processorBatchSize())
+                            .initialSegmentCount(properties.processorSegments());
+                })
                 .registerDeadLetterQueueProvider(processingGroup -> configuration ->
                         MongoSequencedDeadLetterQueue.builder()
                                 .processingGroup(processingGroup)
@@ -193,6 +211,31 @@ public class LedgerAutoConfiguration {
                 return running;
             }
         };
+    }
+
+    /**
+     * One message source for every processor, made when the first processor is built: the engine needs Axon's
+     * configuration, which needs the processing defaults, so it cannot be injected into them directly.
+     */
+    private static final class SharedSource {
+        private final ObjectProvider<EventStorageEngine> engine;
+        private LedgerMessageSource source;
+        private boolean resolved;
+
+        SharedSource(ObjectProvider<EventStorageEngine> engine) {
+            this.engine = engine;
+        }
+
+        /** The ledger's source, or null when the application replaced the engine (its event store then serves). */
+        synchronized LedgerMessageSource get() {
+            if (!resolved) {
+                resolved = true;
+                if (engine.getObject() instanceof MongoLedgerEngine ledger) {
+                    source = new LedgerMessageSource(ledger);
+                }
+            }
+            return source;
+        }
     }
 
     private static SealSettings sealSettings(LedgerProperties properties) {

@@ -14,10 +14,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param batchSize       events per read from the ledger
  * @param claimTimeout    how long a processor's segment claim lives without renewal (instance failover)
  * @param sealer          whether this instance runs the sealer (every instance may; they agree)
+ * @param processorBatchSize events a pooled streaming processor handles per transaction (and token update)
+ * @param processorSegments  initial segment count of a pooled streaming processor; more than the cores only
+ *                           adds hand-offs on one node, while several instances split segments among them
  */
 @ConfigurationProperties("roundtable.ledger")
 public record LedgerProperties(String masterKey, Duration gapTimeout, Duration maxCommitDelay, Long maxEventBytes,
-                               Integer batchSize, Duration claimTimeout, Boolean sealer) {
+                               Integer batchSize, Duration claimTimeout, Boolean sealer,
+                               Integer processorBatchSize, Integer processorSegments) {
 
     public LedgerProperties {
         gapTimeout = gapTimeout == null ? Duration.ofSeconds(10) : gapTimeout;
@@ -26,5 +30,7 @@ public record LedgerProperties(String masterKey, Duration gapTimeout, Duration m
         batchSize = batchSize == null ? 500 : batchSize;
         claimTimeout = claimTimeout == null ? Duration.ofSeconds(10) : claimTimeout;
         sealer = sealer == null || sealer;
+        processorBatchSize = processorBatchSize == null ? 100 : processorBatchSize;
+        processorSegments = processorSegments == null ? 2 : processorSegments;
     }
 }

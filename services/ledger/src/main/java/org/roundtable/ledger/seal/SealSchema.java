@@ -20,6 +20,8 @@ public final class SealSchema {
     public static final String CHAIN = "chain";
     /** Present and true on a gap record: a reserved position that was never written. */
     public static final String GAP = "gap";
+    /** Marks the seal of a refused commit's reserved positions: a stored commit with no events. */
+    public static final String EMPTY = "empty";
 
     // head document fields
     public static final String HEAD_POSITION = "position";

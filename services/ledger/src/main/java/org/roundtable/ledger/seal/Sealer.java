@@ -182,11 +182,15 @@ public class Sealer {
                     hashes.add(ChainHashing.hex(hash));
                     chain = ChainHashing.chain(chain, hash);
                 }
-                records.add(new Document("_id", position)
+                Document record = new Document("_id", position)
                         .append(SealSchema.LAST, last)
                         .append(SealSchema.TENANT, commit.get(LedgerSchema.TENANT))
                         .append(SealSchema.EVENT_HASHES, hashes)
-                        .append(SealSchema.CHAIN, ChainHashing.hex(chain)));
+                        .append(SealSchema.CHAIN, ChainHashing.hex(chain));
+                if (hashes.isEmpty()) {
+                    record.append(SealSchema.EMPTY, true);
+                }
+                records.add(record);
                 sealedCommits++;
                 position = last + 1;
                 continue;

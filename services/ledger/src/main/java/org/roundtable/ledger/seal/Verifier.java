@@ -163,6 +163,18 @@ public class Verifier {
     /** Compares one stored commit with its seal record; null when they agree. */
     private static Failure compare(Document commit, Document seal, long first, long last) {
         List<String> sealed = seal.getList(SealSchema.EVENT_HASHES, String.class);
+        boolean empty = Boolean.TRUE.equals(seal.getBoolean(SealSchema.EMPTY));
+        if (empty) {
+            // a refused commit's reserved positions, marked empty by the writer and sealed as such
+            if (!Sealer.eventsOf(commit).isEmpty()) {
+                return new Failure(first, INSERTED, "events were added to the positions sealed empty at " + first);
+            }
+            if (sealed == null || !sealed.isEmpty()) {
+                return new Failure(first, CHAIN_BROKEN, "the empty seal record at position " + first + " holds hashes");
+            }
+            return Sealer.lastOf(commit, first) == last ? null
+                    : new Failure(first, ALTERED, "the empty commit at position " + first + " claims a different last position");
+        }
         if (sealed == null || sealed.size() != last - first + 1) {
             return new Failure(first, CHAIN_BROKEN, "the seal record at position " + first + " does not hold one hash per position");
         }

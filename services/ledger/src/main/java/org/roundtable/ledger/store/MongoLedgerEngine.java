@@ -38,10 +38,12 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
@@ -68,6 +70,10 @@ public class MongoLedgerEngine extends BatchingEventStorageEngine {
     private static final int DUPLICATE_KEY = 11000;
     /** How far back an aggregate read looks for a commit that started before the wanted sequence. */
     private static final int AGGREGATE_LOOKBACK = 128;
+    /** Keys in the first query for a stream: most aggregates have fewer events than this. */
+    static final int FIRST_AGGREGATE_WINDOW = 16;
+    /** Largest {@code $in} of stream keys in one query; larger lists cost more per key on the embedded server. */
+    static final int MAX_AGGREGATE_WINDOW = 200;
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> counters;
@@ -286,7 +292,7 @@ public class MongoLedgerEngine extends BatchingEventStorageEngine {
                     filled.add(p);
                 }
             } else {
-                current = deliver(commit, current, result, filled);
+                current = deliver(commit, current, result, filled, gap);
                 filled.clear();
             }
         }
@@ -305,7 +311,7 @@ public class MongoLedgerEngine extends BatchingEventStorageEngine {
                         empty.add(p);
                     }
                 } else {
-                    current = deliver(commit, current, result, empty);
+                    current = deliver(commit, current, result, empty, next);
                     empty.clear();
                 }
                 next = last + 1;
@@ -313,6 +319,17 @@ public class MongoLedgerEngine extends BatchingEventStorageEngine {
             }
             if (reserved == null) {
                 reserved = lastReservedPosition();
+            }
+            if (next == index + 1 && next <= reserved) {
+                // the token may stop inside a multi-event commit (a processor's batch ended there): finish that commit
+                Document containing = commitContaining(next);
+                if (containing != null) {
+                    missingSince.remove(next);
+                    current = deliver(containing, current, result, empty, next);
+                    empty.clear();
+                    next = ((Number) containing.get(LAST)).longValue() + 1;
+                    continue;
+                }
             }
             if (next > reserved || !gapTimedOut(next)) {
                 break; // caught up with every writer, or one is still on its way: keep the order
@@ -326,6 +343,37 @@ public class MongoLedgerEngine extends BatchingEventStorageEngine {
         }
         forgetBelow(index - settings.maxGapOffset());
         return result;
+    }
+
+    /**
+     * The commit that holds {@code position} without starting there, or null. Only the nearest commit start
+     * below it can hold it; windows are searched downwards until one is found, as far as tokens remember gaps.
+     */
+    private Document commitContaining(long position) {
+        int window = 256;
+        long floor = Math.max(1, position - settings.maxGapOffset());
+        for (long upper = position - 1; upper >= floor; upper -= window) {
+            long lower = Math.max(floor, upper - window + 1);
+            Document nearest = null;
+            for (Document commit : events.find(Filters.in(ID, range(lower, upper)))) {
+                if (nearest == null || ((Number) commit.get(ID)).longValue() > ((Number) nearest.get(ID)).longValue()) {
+                    nearest = commit;
+                }
+            }
+            if (nearest != null) {
+                return ((Number) nearest.get(LAST)).longValue() >= position ? nearest : null;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * One tracking read after {@code token} as messages, whole commits only: what {@link LedgerMessageSource}
+     * buffers. One query for the window, plus one of the counter when it stops before the newest reservation.
+     */
+    List<TrackedEventMessage<?>> readNextBatch(TrackingToken token) {
+        return EventUtils.upcastAndDeserializeTrackedEvents(fetchTrackedEvents(token, batchSize()).stream(),
+                getEventSerializer(), upcasterChain).toList();
     }
 
     private void forgetBelow(long position) {
@@ -342,15 +390,19 @@ public class MongoLedgerEngine extends BatchingEventStorageEngine {
     }
 
     /**
-     * Delivers a commit's events, each with its token. {@code emptyPositions} (refused commits' reservations
-     * passed since the last delivery) are taken out of the first token's gaps, so tokens stay small.
+     * Delivers a commit's events from position {@code from} on, each with its token. {@code emptyPositions}
+     * (refused commits' reservations passed since the last delivery) are taken out of the first token's gaps,
+     * so tokens stay small.
      */
     private GapAwareTrackingToken deliver(Document commit, GapAwareTrackingToken token,
-                                          List<TrackedEventData<?>> out, List<Long> emptyPositions) {
+                                          List<TrackedEventData<?>> out, List<Long> emptyPositions, long from) {
         GapAwareTrackingToken current = token;
         boolean first = true;
         for (Document entry : commit.getList(EVENT_LIST, Document.class)) {
             long position = ((Number) entry.get(POSITION)).longValue();
+            if (position < from) {
+                continue;
+            }
             current = current == null
                     ? GapAwareTrackingToken.newInstance(position, gapsBelow(position))
                     : current.advanceTo(position, settings.maxGapOffset());
@@ -409,24 +461,34 @@ public class MongoLedgerEngine extends BatchingEventStorageEngine {
 
     // ------------------------------------------------------------------ aggregates
 
+    /**
+     * Reads up to {@code batchSize} events of one stream from {@code firstSequenceNumber}. Most streams hold a
+     * handful of events and the embedded server's cost per key of a {@code $in} grows with the list, so the key
+     * window starts small and widens only while windows come back full, each query capped at
+     * {@link #MAX_AGGREGATE_WINDOW} keys. The look-back for a commit that started before the wanted sequence
+     * (a snapshot taken inside a multi-event commit) is issued only when that sequence is not found.
+     */
     @Override
     protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier, long firstSequenceNumber,
                                                                    int batchSize) {
-        long from = Math.max(0, firstSequenceNumber - (firstSequenceNumber > 0 ? AGGREGATE_LOOKBACK : 0));
-        List<String> keys = new ArrayList<>();
-        for (long s = from; s < firstSequenceNumber + batchSize; s++) {
-            keys.add(streamKey(aggregateIdentifier, s));
-        }
         TreeMap<Long, Document> bySequence = new TreeMap<>();
-        for (Document commit : events.find(Filters.in(STREAM_KEYS, keys))) {
-            for (Document entry : commit.getList(EVENT_LIST, Document.class)) {
-                if (aggregateIdentifier.equals(entry.getString(AGGREGATE_ID))) {
-                    long sequence = ((Number) entry.get(SEQUENCE)).longValue();
-                    if (sequence >= firstSequenceNumber) {
-                        bySequence.put(sequence, entry);
-                    }
-                }
+        long limit = firstSequenceNumber + batchSize;
+        long next = firstSequenceNumber;
+        int window = FIRST_AGGREGATE_WINDOW;
+        while (next < limit) {
+            long end = Math.min(limit, next + window);
+            collectStreamEvents(aggregateIdentifier, next, end, firstSequenceNumber, bySequence);
+            if (next == firstSequenceNumber && firstSequenceNumber > 0 && !bySequence.containsKey(firstSequenceNumber)) {
+                long from = Math.max(0, firstSequenceNumber - AGGREGATE_LOOKBACK);
+                collectStreamEvents(aggregateIdentifier, from, firstSequenceNumber, firstSequenceNumber, bySequence);
             }
+            while (bySequence.containsKey(next)) {
+                next++;
+            }
+            if (next < end) {
+                break; // the stream ends inside this window
+            }
+            window = Math.min(MAX_AGGREGATE_WINDOW, window * 4);
         }
         List<DomainEventData<?>> result = new ArrayList<>(bySequence.size());
         long expected = firstSequenceNumber;
@@ -438,6 +500,25 @@ public class MongoLedgerEngine extends BatchingEventStorageEngine {
             expected++;
         }
         return result;
+    }
+
+    /** Adds the stream's events at or after {@code atLeast} from commits whose first key for it is in [from, to). */
+    private void collectStreamEvents(String aggregateIdentifier, long from, long to, long atLeast,
+                                     TreeMap<Long, Document> bySequence) {
+        List<String> keys = new ArrayList<>((int) (to - from));
+        for (long s = from; s < to; s++) {
+            keys.add(streamKey(aggregateIdentifier, s));
+        }
+        for (Document commit : events.find(Filters.in(STREAM_KEYS, keys))) {
+            for (Document entry : commit.getList(EVENT_LIST, Document.class)) {
+                if (aggregateIdentifier.equals(entry.getString(AGGREGATE_ID))) {
+                    long sequence = ((Number) entry.get(SEQUENCE)).longValue();
+                    if (sequence >= atLeast) {
+                        bySequence.put(sequence, entry);
+                    }
+                }
+            }
+        }
     }
 
     @Override

@@ -35,6 +35,16 @@ final class MongoFixture implements AutoCloseable {
         return client.getDatabase(databaseName);
     }
 
+    /** A database on a new client whose commands the listener sees (to count queries). */
+    MongoDatabase database(com.mongodb.event.CommandListener listener) {
+        MongoClient client = MongoClients.create(com.mongodb.MongoClientSettings.builder()
+                .applyConnectionString(new com.mongodb.ConnectionString(connectionString))
+                .addCommandListener(listener)
+                .build());
+        clients.add(client);
+        return client.getDatabase(databaseName);
+    }
+
     MongoLedgerEngine engine(LedgerSettings settings) {
         return MongoLedgerEngine.builder()
                 .database(database())

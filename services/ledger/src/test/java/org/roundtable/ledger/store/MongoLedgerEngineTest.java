@@ -114,6 +114,10 @@ class MongoLedgerEngineTest {
                 .get(0).trackingToken();
         assertThat(after.getIndex()).isEqualTo(7L);
         assertThat(after.hasGaps()).isFalse();
+        // the sealer seals the empty positions at once and the chain verifies
+        org.roundtable.ledger.seal.Sealer sealer = new org.roundtable.ledger.seal.Sealer(mongo.database());
+        assertThat(sealer.sealAvailable().position()).isEqualTo(7L);
+        assertThat(new org.roundtable.ledger.seal.Verifier(mongo.database()).verifyAll().ok()).isTrue();
     }
 
     @Test
@@ -281,6 +285,126 @@ class MongoLedgerEngineTest {
         assertThat(((GapAwareTrackingToken) engine.createHeadToken()).getIndex()).isEqualTo(3L);
         assertThat(((GapAwareTrackingToken) engine.createTokenAt(between)).getIndex()).isEqualTo(2L);
         assertThat(engine.createTokenAt(java.time.Instant.EPOCH)).isNull();
+    }
+
+    @Test
+    @DisplayName("a long stream is read whole from any starting sequence, across key windows, read batches and multi-event commits")
+    void longStreamFromEveryStart() {
+        MongoLedgerEngine small = MongoLedgerEngine.builder()
+                .database(mongo.database())
+                .eventSerializer(TestEvents.serializer())
+                .snapshotSerializer(TestEvents.serializer())
+                .batchSize(37)
+                .build();
+        String a = newId();
+        int[] commitSizes = {1, 2, 3, 5, 8, 13, 21, 1, 1, 34};
+        long next = 0;
+        for (int i = 0; next < 700; i++) {
+            int size = (int) Math.min(commitSizes[i % commitSizes.length], 700 - next);
+            engine.appendEvents(commit(a, next, size, "kent"));
+            engine.appendEvents(commit(newId(), 0, 1, "kent")); // other streams in between
+            next += size;
+        }
+        for (MongoLedgerEngine reader : List.of(engine, small)) {
+            for (long start = 0; start <= 700; start += reader == engine ? 23 : 7) {
+                List<Long> sequences = new ArrayList<>();
+                reader.readEvents(a, start).forEachRemaining(e -> sequences.add(e.getSequenceNumber()));
+                assertThat(sequences).as("read from %d", start).hasSize((int) (700 - start));
+                for (int i = 0; i < sequences.size(); i++) {
+                    assertThat(sequences.get(i)).isEqualTo(start + i);
+                }
+            }
+            assertThat(reader.lastSequenceNumberFor(a)).contains(699L);
+        }
+    }
+
+    @Test
+    @DisplayName("a short stream is read with one small query, and the look-back runs only when the first wanted event is inside an earlier commit")
+    void aggregateReadsAskForFewKeys() {
+        List<Integer> keysPerQuery = new java.util.concurrent.CopyOnWriteArrayList<>();
+        MongoLedgerEngine counted = MongoLedgerEngine.builder()
+                .database(mongo.database(new com.mongodb.event.CommandListener() {
+                    @Override
+                    public void commandStarted(com.mongodb.event.CommandStartedEvent event) {
+                        org.bson.BsonDocument command = event.getCommand();
+                        if (event.getCommandName().equals("find")
+                                && command.getString("find").getValue().equals(LedgerSchema.EVENTS)
+                                && command.getDocument("filter").containsKey(LedgerSchema.STREAM_KEYS)) {
+                            keysPerQuery.add(command.getDocument("filter").getDocument(LedgerSchema.STREAM_KEYS)
+                                    .getArray("$in").size());
+                        }
+                    }
+                }))
+                .eventSerializer(TestEvents.serializer())
+                .snapshotSerializer(TestEvents.serializer())
+                .build();
+        String a = newId();
+        engine.appendEvents(commit(a, 0, 1, "kent"));
+        engine.appendEvents(commit(a, 1, 4, "kent"));
+        engine.appendEvents(commit(a, 5, 1, "kent"));
+
+        counted.readEvents(a, 0).forEachRemaining(e -> { });
+        assertThat(keysPerQuery).containsExactly(MongoLedgerEngine.FIRST_AGGREGATE_WINDOW);
+
+        keysPerQuery.clear();
+        List<Long> fromFive = new ArrayList<>();
+        counted.readEvents(a, 5).forEachRemaining(e -> fromFive.add(e.getSequenceNumber()));
+        assertThat(fromFive).containsExactly(5L);
+        assertThat(keysPerQuery).as("sequence 5 starts a commit: no look-back").hasSize(1);
+
+        keysPerQuery.clear();
+        List<Long> fromThree = new ArrayList<>();
+        counted.readEvents(a, 3).forEachRemaining(e -> fromThree.add(e.getSequenceNumber()));
+        assertThat(fromThree).containsExactly(3L, 4L, 5L);
+        assertThat(keysPerQuery).as("sequence 3 is inside the commit that starts at 1").containsExactly(
+                MongoLedgerEngine.FIRST_AGGREGATE_WINDOW, 3);
+    }
+
+    @Test
+    @DisplayName("a long stream is read in windows that widen but never exceed the cap")
+    void windowsWidenUpToTheCap() {
+        List<Integer> keysPerQuery = new java.util.concurrent.CopyOnWriteArrayList<>();
+        MongoLedgerEngine counted = MongoLedgerEngine.builder()
+                .database(mongo.database(new com.mongodb.event.CommandListener() {
+                    @Override
+                    public void commandStarted(com.mongodb.event.CommandStartedEvent event) {
+                        org.bson.BsonDocument command = event.getCommand();
+                        if (event.getCommandName().equals("find")
+                                && command.getDocument("filter").containsKey(LedgerSchema.STREAM_KEYS)) {
+                            keysPerQuery.add(command.getDocument("filter").getDocument(LedgerSchema.STREAM_KEYS)
+                                    .getArray("$in").size());
+                        }
+                    }
+                }))
+                .eventSerializer(TestEvents.serializer())
+                .snapshotSerializer(TestEvents.serializer())
+                .batchSize(500)
+                .build();
+        String a = newId();
+        for (int first = 0; first < 600; first += 100) {
+            engine.appendEvents(commit(a, first, 100, "kent"));
+        }
+        List<Long> sequences = new ArrayList<>();
+        counted.readEvents(a, 0).forEachRemaining(e -> sequences.add(e.getSequenceNumber()));
+        assertThat(sequences).hasSize(600);
+        assertThat(keysPerQuery).allSatisfy(keys -> assertThat(keys).isLessThanOrEqualTo(MongoLedgerEngine.MAX_AGGREGATE_WINDOW));
+        assertThat(keysPerQuery.get(0)).isEqualTo(MongoLedgerEngine.FIRST_AGGREGATE_WINDOW);
+    }
+
+    @Test
+    @DisplayName("a token inside a multi-event commit (a processor's batch ended there) resumes with the rest of that commit at once")
+    void resumesInsideACommit() {
+        String a = newId();
+        engine.appendEvents(commit(a, 0, 3, "kent"));
+        engine.appendEvents(commit(newId(), 0, 1, "kent"));
+        List<TrackedEventMessage<?>> all = readAll(engine, null);
+        assertThat(all).hasSize(4);
+
+        List<TrackedEventMessage<?>> rest = readAll(engine, all.get(0).trackingToken());
+        assertThat(rest).extracting(e -> ((GapAwareTrackingToken) e.trackingToken()).getIndex()).containsExactly(2L, 3L, 4L);
+        assertThat(rest).extracting(e -> ((GapAwareTrackingToken) e.trackingToken()).hasGaps()).containsOnly(false);
+        assertThat(readAll(engine, all.get(1).trackingToken())).hasSize(2);
+        assertThat(readAll(engine, all.get(3).trackingToken())).isEmpty();
     }
 
     @Test
