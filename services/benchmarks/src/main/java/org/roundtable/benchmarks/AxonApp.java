@@ -31,11 +31,13 @@ import org.roundtable.kernel.MetadataKeys;
 import org.roundtable.ledger.crypto.MasterKey;
 import org.roundtable.ledger.crypto.PersonalDataSerializer;
 import org.roundtable.ledger.crypto.SubjectKeyStore;
+import org.roundtable.ledger.store.LedgerMessageSource;
 import org.roundtable.ledger.store.MongoLedgerEngine;
 
 /**
  * Axon wired as {@code LedgerAutoConfiguration} wires it, without Spring: our engine under an embedded
- * event store, the personal-data serializer, axon-mongo's token store, pooled streaming processors.
+ * event store, the personal-data serializer, axon-mongo's token store, pooled streaming processors reading
+ * through {@code LedgerMessageSource}.
  */
 final class AxonApp implements AutoCloseable {
 
@@ -44,11 +46,14 @@ final class AxonApp implements AutoCloseable {
     final Configuration config;
     final MongoLedgerEngine engine;
     final NotesProjection projection;
+    private final LedgerMessageSource source;
 
-    private AxonApp(Configuration config, MongoLedgerEngine engine, NotesProjection projection) {
+    private AxonApp(Configuration config, MongoLedgerEngine engine, NotesProjection projection,
+                    LedgerMessageSource source) {
         this.config = config;
         this.engine = engine;
         this.projection = projection;
+        this.source = source;
     }
 
     /**
@@ -101,8 +106,10 @@ final class AxonApp implements AutoCloseable {
                         ? AggregateConfigurer.defaultConfiguration(Notes.Person.class).configureCache(c -> new WeakReferenceCache())
                         : AggregateConfigurer.defaultConfiguration(Notes.Person.class))
                 .registerComponent(TokenStore.class, c -> tokenStore);
+        // as LedgerAutoConfiguration: every pooled processor reads through the ledger's own message source
+        LedgerMessageSource source = new LedgerMessageSource(engine);
         configurer.eventProcessing()
-                .usingPooledStreamingEventProcessors()
+                .usingPooledStreamingEventProcessors((c, builder) -> builder.messageSource(source))
                 .registerTokenStore(c -> tokenStore);
         if (projection != null) {
             configurer.eventProcessing().registerEventHandler(c -> projection);
@@ -115,7 +122,7 @@ final class AxonApp implements AutoCloseable {
             }
         }
         Configuration config = configurer.start();
-        return new AxonApp(config, engine, projection);
+        return new AxonApp(config, engine, projection, source);
     }
 
     /** The serializer LedgerAutoConfiguration uses for snapshots and tokens: reads private fields. */
@@ -136,6 +143,7 @@ final class AxonApp implements AutoCloseable {
     @Override
     public void close() {
         config.shutdown();
+        source.close();
     }
 
     /** A Mongo read model with one document per event; also notes when each ticket was handled. */

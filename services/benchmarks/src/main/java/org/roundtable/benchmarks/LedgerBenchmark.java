@@ -722,7 +722,7 @@ public final class LedgerBenchmark {
                 + "- Store: one embedded mongo-java-server 1.47.0 (memory backend) on 127.0.0.1, reached by the MongoDB sync driver over TCP"
                 + " by both sides; commit documents of the engine's shape; write concern as the engine's (majority, journaled).\n"
                 + "- Axon: DefaultConfigurer, EmbeddedEventStore over MongoLedgerEngine (read batch " + ENGINE_BATCH + "), PersonalDataSerializer"
-                + " (events carry one encrypted personal-data field), MongoTokenStore, pooled streaming processor (batch " + PSEP_BATCH
+                + " (events carry one encrypted personal-data field), MongoTokenStore, pooled streaming processor reading through LedgerMessageSource (batch " + PSEP_BATCH
                 + ", " + PSEP_SEGMENTS + " segments unless noted), no aggregate cache.\n"
                 + "- Each figure is the median of " + runs + " runs after one warm-up run (replays and verification: " + replayRuns
                 + " runs after the initial build), with min–max in brackets.\n"

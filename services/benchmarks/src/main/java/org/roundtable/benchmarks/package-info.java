@@ -1,2 +1,2 @@
-/** Measures the ledger under Axon against the raw MongoDB driver on the embedded server; reports ratios, gates nothing. */
+/** Benchmarks: the ledger against the raw MongoDB driver, and the programme report and register over HTTP. */
 package org.roundtable.benchmarks;
