@@ -2,6 +2,7 @@ package org.roundtable.networks.web;
 
 import org.axonframework.queryhandling.QueryGateway;
 import org.roundtable.networks.api.FindNetworkVersion;
+import org.roundtable.kernel.ReadModelWait;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -15,8 +16,6 @@ import org.springframework.stereotype.Component;
 class NetworkRecordAwait {
 
     private static final Logger log = LoggerFactory.getLogger(NetworkRecordAwait.class);
-    private static final long FIRST_PAUSE_MILLIS = 5;
-    private static final long MAX_PAUSE_MILLIS = 100;
 
     private final QueryGateway queries;
     private final NetworksProperties properties;
@@ -28,26 +27,13 @@ class NetworkRecordAwait {
 
     /** Waits until the record has applied {@code version} as the tenant sees it; false if the wait timed out. */
     boolean network(String tenantId, String networkId, long version) {
-        long deadline = System.nanoTime() + properties.readModelWait().toNanos();
-        long pause = FIRST_PAUSE_MILLIS;
-        while (true) {
-            Long seen = queries.query(new FindNetworkVersion(tenantId, networkId), Long.class).join();
-            if (seen != null && seen >= version) {
-                return true;
-            }
-            long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
-            if (remainingMillis <= 0) {
-                // the write is committed; the client may briefly read an older state
-                log.warn("network record did not catch up within {}", properties.readModelWait());
-                return false;
-            }
-            try {
-                Thread.sleep(Math.min(pause, remainingMillis));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-            pause = Math.min(pause * 2, MAX_PAUSE_MILLIS);
+        if (ReadModelWait.untilVersion(
+                () -> queries.query(new FindNetworkVersion(tenantId, networkId), Long.class).join(),
+                version, properties.readModelWait())) {
+            return true;
         }
+        // the write is committed; the client may briefly read an older state
+        log.warn("network record did not catch up within {}", properties.readModelWait());
+        return false;
     }
 }

@@ -4,6 +4,7 @@ import java.util.function.BooleanSupplier;
 import org.axonframework.queryhandling.QueryGateway;
 import org.roundtable.partnerships.api.FindOrganisationVersion;
 import org.roundtable.partnerships.api.FindPartnershipVersion;
+import org.roundtable.kernel.ReadModelWait;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -18,8 +19,6 @@ import org.springframework.stereotype.Component;
 class ReadModelAwait {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelAwait.class);
-    private static final long FIRST_PAUSE_MILLIS = 5;
-    private static final long MAX_PAUSE_MILLIS = 100;
 
     private final QueryGateway queries;
     private final PartnershipsProperties properties;
@@ -46,23 +45,11 @@ class ReadModelAwait {
     }
 
     private boolean until(BooleanSupplier caughtUp) {
-        long deadline = System.nanoTime() + properties.readModelWait().toNanos();
-        long pause = FIRST_PAUSE_MILLIS;
-        while (!caughtUp.getAsBoolean()) {
-            long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
-            if (remainingMillis <= 0) {
-                // the write is committed; the client may briefly read an older state
-                log.warn("read model did not catch up within {}", properties.readModelWait());
-                return false;
-            }
-            try {
-                Thread.sleep(Math.min(pause, remainingMillis));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-            pause = Math.min(pause * 2, MAX_PAUSE_MILLIS);
+        if (ReadModelWait.until(caughtUp, properties.readModelWait())) {
+            return true;
         }
-        return true;
+        // the write is committed; the client may briefly read an older state
+        log.warn("read model did not catch up within {}", properties.readModelWait());
+        return false;
     }
 }

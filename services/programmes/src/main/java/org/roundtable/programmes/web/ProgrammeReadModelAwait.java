@@ -6,6 +6,7 @@ import org.roundtable.programmes.api.FindActivityVersion;
 import org.roundtable.programmes.api.FindProgrammeVersion;
 import org.roundtable.programmes.api.FindQuestionnaireVersion;
 import org.roundtable.programmes.api.FindSessionVersion;
+import org.roundtable.kernel.ReadModelWait;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -18,8 +19,6 @@ import org.springframework.stereotype.Component;
 class ProgrammeReadModelAwait {
 
     private static final Logger log = LoggerFactory.getLogger(ProgrammeReadModelAwait.class);
-    private static final long FIRST_PAUSE_MILLIS = 5;
-    private static final long MAX_PAUSE_MILLIS = 100;
 
     private final QueryGateway queries;
     private final ProgrammesProperties properties;
@@ -46,26 +45,11 @@ class ProgrammeReadModelAwait {
     }
 
     private boolean until(long version, Supplier<Long> seen) {
-        long deadline = System.nanoTime() + properties.readModelWait().toNanos();
-        long pause = FIRST_PAUSE_MILLIS;
-        while (true) {
-            Long current = seen.get();
-            if (current != null && current >= version) {
-                return true;
-            }
-            long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
-            if (remainingMillis <= 0) {
-                // the write is committed; the client may briefly read an older state
-                log.warn("programmes read model did not catch up within {}", properties.readModelWait());
-                return false;
-            }
-            try {
-                Thread.sleep(Math.min(pause, remainingMillis));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-            pause = Math.min(pause * 2, MAX_PAUSE_MILLIS);
+        if (ReadModelWait.untilVersion(seen, version, properties.readModelWait())) {
+            return true;
         }
+        // the write is committed; the client may briefly read an older state
+        log.warn("programmes read model did not catch up within {}", properties.readModelWait());
+        return false;
     }
 }
