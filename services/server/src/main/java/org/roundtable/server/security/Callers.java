@@ -10,6 +10,8 @@ import org.roundtable.kernel.TenantId;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /** Reads the {@link Caller} out of an authenticated bearer token. */
@@ -32,16 +34,29 @@ public final class Callers {
         return from(SecurityContextHolder.getContext().getAuthentication());
     }
 
+    /**
+     * The caller of a verified bearer token, or of a browser sign-in through the issuer (its ID
+     * token's claims); any other kind of authentication names no caller.
+     */
     public static Optional<Caller> from(Authentication authentication) {
-        if (!(authentication instanceof JwtAuthenticationToken token) || !token.isAuthenticated()) {
+        if (authentication == null || !authentication.isAuthenticated()) {
             return Optional.empty();
         }
-        String tenant = token.getToken().getClaimAsString(TENANT_CLAIM);
-        String subject = token.getToken().getSubject();
+        String tenant;
+        String subject;
+        if (authentication instanceof JwtAuthenticationToken token) {
+            tenant = token.getToken().getClaimAsString(TENANT_CLAIM);
+            subject = token.getToken().getSubject();
+        } else if (authentication instanceof OAuth2AuthenticationToken token && token.getPrincipal() instanceof OidcUser user) {
+            tenant = user.getClaimAsString(TENANT_CLAIM);
+            subject = user.getSubject();
+        } else {
+            return Optional.empty();
+        }
         if (!TenantId.isValid(tenant) || subject == null || subject.isBlank()) {
             return Optional.empty();
         }
-        Set<String> roles = token.getAuthorities().stream()
+        Set<String> roles = authentication.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
                 .filter(authority -> authority.startsWith(ROLE_PREFIX))
                 .map(authority -> authority.substring(ROLE_PREFIX.length()))

@@ -74,6 +74,7 @@ final class DemoClientRepository implements RegisteredClientRepository {
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
         Set<String> redirectUris = new LinkedHashSet<>();
         redirectUris.add("http://127.0.0.1:" + port + WEB_REDIRECT_PATH);
+        redirectUris.add("http://localhost:" + port + WEB_REDIRECT_PATH);
         redirectUris.addAll(extraRedirectUris);
         return RegisteredClient.withId(WEB_CLIENT_ID)
                 .clientId(WEB_CLIENT_ID)

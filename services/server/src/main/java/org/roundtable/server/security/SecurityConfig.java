@@ -28,7 +28,9 @@ public class SecurityConfig {
     static final int AUTHORIZATION_SERVER_ORDER = 1;
     static final int API_ORDER = 2;
     static final int PUBLIC_ORDER = 3;
-    static final int BROWSER_ORDER = 4;
+    /** The web interface's pages, signed in through the issuer. */
+    public static final int UI_ORDER = 4;
+    static final int BROWSER_ORDER = 5;
 
     @Bean
     TenantJwtAuthenticationConverter tenantJwtAuthenticationConverter(RoundtableProperties properties) {

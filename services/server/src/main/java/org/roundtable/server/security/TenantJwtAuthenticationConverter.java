@@ -38,15 +38,24 @@ public final class TenantJwtAuthenticationConverter implements Converter<Jwt, Ab
         if (jwt.getSubject() == null || jwt.getSubject().isBlank()) {
             throw new InvalidBearerTokenException("The token names no subject");
         }
-        Set<String> roles = rolesAt(jwt.getClaims(), rolesClaim);
-        if (roles.isEmpty() && !KEYCLOAK_REALM_ROLES.equals(rolesClaim)) {
-            roles = rolesAt(jwt.getClaims(), KEYCLOAK_REALM_ROLES);
-        }
-        List<GrantedAuthority> authorities = roles.stream()
-                .filter(Callers::isKnownRole)
+        List<GrantedAuthority> authorities = knownRoles(jwt.getClaims()).stream()
                 .<GrantedAuthority>map(role -> new SimpleGrantedAuthority(Callers.ROLE_PREFIX + role))
                 .toList();
         return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+    }
+
+    /**
+     * The known roles a set of claims grants, read from the configured claim (or Keycloak's realm
+     * roles when that claim is absent); used for ID tokens of browser sign-ins as for access tokens.
+     */
+    public Set<String> knownRoles(Map<String, Object> claims) {
+        Set<String> roles = rolesAt(claims, rolesClaim);
+        if (roles.isEmpty() && !KEYCLOAK_REALM_ROLES.equals(rolesClaim)) {
+            roles = rolesAt(claims, KEYCLOAK_REALM_ROLES);
+        }
+        Set<String> known = new LinkedHashSet<>();
+        roles.stream().filter(Callers::isKnownRole).forEach(known::add);
+        return known;
     }
 
     private static Set<String> rolesAt(Map<String, Object> claims, String path) {

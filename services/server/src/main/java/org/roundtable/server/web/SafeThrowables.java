@@ -5,14 +5,14 @@ package org.roundtable.server.web;
  * (a duplicate key, a failed conversion) can quote the data that caused them, and that may be
  * personal data. Classes and stack frames are enough to find the fault.
  */
-final class SafeThrowables {
+public final class SafeThrowables {
 
     private static final int FRAMES_PER_CAUSE = 12;
 
     private SafeThrowables() {
     }
 
-    static String describe(Throwable failure) {
+    public static String describe(Throwable failure) {
         StringBuilder text = new StringBuilder();
         Throwable current = failure;
         for (int depth = 0; current != null && depth < 8; depth++, current = current.getCause()) {
