@@ -140,7 +140,7 @@ class SecurityIT extends ApplicationTest {
         assertThat(toLogin.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
 
         HttpResponse<String> loginPage = send(request("/login").GET().build());
-        Matcher csrf = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(loginPage.body());
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage.body());
         assertThat(csrf.find()).isTrue();
         HttpResponse<String> loggedIn = send(request("/login")
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -1,5 +1,6 @@
 package org.roundtable.server.ui;
 
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
@@ -14,7 +15,10 @@ class UiEnabledCondition implements Condition {
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
         String mode = context.getEnvironment().getProperty("roundtable.security.mode", "embedded");
-        return "embedded".equalsIgnoreCase(mode) || context.getEnvironment()
-                .containsProperty("spring.security.oauth2.client.registration." + UiSecurityConfig.REGISTRATION_ID + ".client-id");
+        // bound like Spring Boot binds it, so SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_ROUNDTABLE_CLIENTID counts too
+        return "embedded".equalsIgnoreCase(mode) || Binder.get(context.getEnvironment())
+                .bind("spring.security.oauth2.client.registration." + UiSecurityConfig.REGISTRATION_ID + ".client-id",
+                        String.class)
+                .isBound();
     }
 }
