@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /** The few calls the tool makes to a Roundtable server, with a bearer token. */
@@ -32,11 +33,31 @@ final class AuditApi {
         return text(send(request(path).POST(HttpRequest.BodyPublishers.noBody())));
     }
 
+    /** Uploads a file as the body, with extra headers (name, value, ...); answers the response body. */
+    String postFile(String path, Path file, String contentType, String... headers) throws IOException {
+        HttpRequest.Builder request = request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofFile(file));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return text(send(request));
+    }
+
     /** The body as a stream; the caller closes it. */
     InputStream stream(String path) throws IOException {
+        return stream(request(path).GET());
+    }
+
+    /** The body of a POST with a JSON body, as a stream; the caller closes it. */
+    InputStream streamPost(String path, String json) throws IOException {
+        return stream(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    private InputStream stream(HttpRequest.Builder request) throws IOException {
         HttpResponse<InputStream> response;
         try {
-            response = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);

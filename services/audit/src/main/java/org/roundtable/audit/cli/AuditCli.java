@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,12 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.PublicKey;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.roundtable.audit.api.SignedDigest;
 import org.roundtable.audit.digest.Signatures;
 import org.roundtable.audit.export.ExportReport;
 import org.roundtable.audit.export.ExportVerifier;
-import org.roundtable.audit.export.LedgerImporter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -221,12 +219,19 @@ public final class AuditCli implements Callable<Integer> {
         @Option(names = "--out", required = true, description = "The file to write")
         Path out;
 
+        @Option(names = "--passphrase-file", description = {
+                "Carry the agency's per-person keys, wrapped under the transfer passphrase in this file (agency admin)"})
+        Path passphraseFile;
+
         @Override
         public Integer call() throws IOException {
             PrintWriter err = spec.commandLine().getErr();
             Path partial = out.resolveSibling(out.getFileName() + ".part");
             long bytes = 0;
-            try (InputStream in = server.api().stream("/api/audit/export");
+            AuditApi api = server.api();
+            try (InputStream in = passphraseFile == null ? api.stream("/api/audit/export")
+                    : api.streamPost("/api/audit/transfer-export", JSON.writeValueAsString(
+                            Map.of("transferPassphrase", Files.readString(passphraseFile).strip())));
                  OutputStream file = Files.newOutputStream(partial)) {
                 byte[] buffer = new byte[64 * 1024];
                 long reported = 0;
@@ -248,27 +253,24 @@ public final class AuditCli implements Callable<Integer> {
     }
 
     @Command(name = "import", description = {
-            "Write a verified export into a ledger on MongoDB, at the same positions, for a rebuild by replay.",
-            "Run it against a stopped instance whose ledger holds no events of that agency."})
+            "Import an export into a server (platform operator): the agency must have no events there.",
+            "An export made with a transfer passphrase carries the agency's per-person keys; give the same passphrase."})
     static final class Import implements Callable<Integer> {
 
         @Spec
         CommandSpec spec;
 
+        @CommandLine.Mixin
+        ServerOptions server;
+
         @Option(names = "--export", required = true, description = "The export file")
         Path export;
-
-        @Option(names = "--mongo-uri", required = true, description = "The target MongoDB, e.g. mongodb://127.0.0.1:27017")
-        String mongoUri;
-
-        @Option(names = "--database", defaultValue = "roundtable", description = "The target database (default: ${DEFAULT-VALUE})")
-        String database;
 
         @Option(names = "--public-key", description = "The source instance's public key the export must be signed with")
         Path publicKey;
 
-        @Option(names = "--window", defaultValue = "500", description = "Positions per read of the target")
-        int window;
+        @Option(names = "--passphrase-file", description = "A file holding the transfer passphrase the export was made with")
+        Path passphraseFile;
 
         @Override
         public Integer call() throws IOException {
@@ -283,17 +285,15 @@ public final class AuditCli implements Callable<Integer> {
                 out.println("not imported");
                 return FAILED;
             }
-            try (MongoClient client = MongoClients.create(mongoUri)) {
-                LedgerImporter importer = new LedgerImporter(client.getDatabase(database), window);
-                LedgerImporter.Result result = importer.importExport(export, report,
-                        commits -> err.println("  " + commits + " commits written"));
-                out.println("imported " + result.commits() + " commits, " + result.events() + " events of tenant "
-                        + result.tenantId() + " at positions " + result.firstPosition() + ".." + result.lastPosition());
-                return OK;
-            } catch (LedgerImporter.ImportRefused refused) {
-                out.println("REFUSED: " + refused.getMessage());
-                return FAILED;
-            }
+            String[] headers = passphraseFile == null ? new String[0]
+                    : new String[] {"Transfer-Passphrase", Files.readString(passphraseFile).strip()};
+            JsonNode result = JSON.readTree(server.api().postFile("/api/audit/imports", export, "application/x-ndjson", headers));
+            out.println("imported " + result.path("commits").asLong() + " commits, " + result.path("events").asLong()
+                    + " events of tenant " + result.path("tenantId").asText() + " at positions "
+                    + result.path("firstPosition").asLong() + ".." + result.path("lastPosition").asLong() + ", with "
+                    + result.path("subjectKeys").asLong() + " personal data keys and "
+                    + result.path("erasedSubjects").asLong() + " erased people");
+            return OK;
         }
     }
 

@@ -17,12 +17,15 @@ import org.roundtable.audit.api.SignedDigest;
  * <ul>
  *   <li>digest: {@code roundtable-digest-v1\n<position>\n<chainHead>\n<signedAt ISO-8601>\n}</li>
  *   <li>export trailer: {@code roundtable-export-v1\n<tenant>\n<commits>\n<events>\n<throughPosition>\n<chainHead>\n<exportedAt>\n<sha256>\n<lastLineSha256>\n}</li>
+ *   <li>export trailer with keys: the same starting {@code roundtable-export-v2}, then {@code <keysSha256>\n}</li>
  * </ul>
  */
 public final class Signatures {
 
     public static final String DIGEST_FORMAT = "roundtable-digest-v1";
     public static final String EXPORT_FORMAT = "roundtable-export-v1";
+    /** An export that also carries the tenant's wrapped per-person keys in a keys line before the trailer. */
+    public static final String EXPORT_WITH_KEYS_FORMAT = "roundtable-export-v2";
 
     private Signatures() {
     }
@@ -35,6 +38,14 @@ public final class Signatures {
                                        String exportedAt, String sha256, String lastLineSha256) {
         return (EXPORT_FORMAT + "\n" + tenant + "\n" + commits + "\n" + events + "\n" + throughPosition + "\n"
                 + chainHead + "\n" + exportedAt + "\n" + sha256 + "\n" + lastLineSha256 + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The trailer's bytes of an export with a keys line whose SHA-256 (hex, over its bytes without the newline) is given. */
+    public static byte[] exportWithKeysMessage(String tenant, long commits, long events, long throughPosition, String chainHead,
+                                               String exportedAt, String sha256, String lastLineSha256, String keysSha256) {
+        return (EXPORT_WITH_KEYS_FORMAT + "\n" + tenant + "\n" + commits + "\n" + events + "\n" + throughPosition + "\n"
+                + chainHead + "\n" + exportedAt + "\n" + sha256 + "\n" + lastLineSha256 + "\n" + keysSha256 + "\n")
                 .getBytes(StandardCharsets.UTF_8);
     }
 

@@ -32,6 +32,8 @@ import org.roundtable.ledger.store.LedgerSchema;
  *   <li>the trailer is there (else the file is truncated), its counts, SHA-256 over the lines and last-line
  *       hash match, and its Ed25519 signature is valid: under the trusted key when one is given, else under
  *       the key in the file, which proves integrity but not who signed;</li>
+ *   <li>a keys line ({@link TransferKeys}), when there is one, stands right before the trailer, which must then
+ *       have the with-keys format and name the line's SHA-256 under its signature;</li>
  *   <li>a signed digest, when given, is valid under the trusted key; when its position ends an exported
  *       commit (or is the export's head) its chain value must match.</li>
  * </ol>
@@ -81,6 +83,7 @@ public final class ExportVerifier {
         private String previousChain = ExportFormat.ZERO_HASH;
         private Long throughPosition;
         private String chainHead;
+        private String keysLineHash;
 
         ExportReport read(BufferedReader reader) throws IOException {
             String text;
@@ -96,6 +99,16 @@ public final class ExportVerifier {
                     line = Document.parse(text);
                 } catch (JsonParseException | IllegalArgumentException e) {
                     return fail(number, null, "the line is not valid JSON");
+                }
+                if (keysLineHash != null && !line.containsKey(ExportFormat.TRAILER)) {
+                    return fail(number, null, "only the trailer may follow the keys line");
+                }
+                if (line.containsKey(TransferKeys.LINE)) {
+                    if (!(line.get(TransferKeys.LINE) instanceof Document)) {
+                        return fail(number, null, "the keys line holds no keys section");
+                    }
+                    keysLineHash = ChainHashing.hex(ExportFormat.sha256().digest(ExportFormat.utf8(text)));
+                    continue;
                 }
                 if (line.containsKey(ExportFormat.TRAILER)) {
                     if (!(line.get(ExportFormat.TRAILER) instanceof Document found)) {
@@ -213,8 +226,16 @@ public final class ExportVerifier {
         }
 
         private ExportReport trailer(long trailerLine, Document trailer) {
-            if (!Signatures.EXPORT_FORMAT.equals(trailer.getString("format"))) {
+            boolean withKeys = Signatures.EXPORT_WITH_KEYS_FORMAT.equals(trailer.get("format"));
+            if (!withKeys && !Signatures.EXPORT_FORMAT.equals(trailer.get("format"))) {
                 return fail(trailerLine, null, "the trailer names an unknown format");
+            }
+            if (withKeys != (keysLineHash != null)) {
+                return fail(trailerLine, null, withKeys ? "the trailer announces a keys line the file does not hold"
+                        : "the file holds a keys line its trailer does not cover");
+            }
+            if (withKeys && !keysLineHash.equals(trailer.get("keysSha256"))) {
+                return fail(trailerLine - 1, null, "the keys line was changed: the trailer records a different SHA-256 for it");
             }
             String trailerTenant = trailer.getString("tenantId");
             if (tenant != null && !tenant.equals(trailerTenant)) {
@@ -233,7 +254,7 @@ public final class ExportVerifier {
                 return fail(trailerLine, null, "the SHA-256 over the lines does not match the trailer's");
             }
             if (!previousLineHash.equals(trailer.getString("lastLineSha256"))) {
-                return fail(commits == 0 ? trailerLine : trailerLine - 1, null,
+                return fail(commits == 0 ? trailerLine : lines, null,
                         "the last line was changed: the trailer records a different SHA-256 for it");
             }
             if (!(trailer.get("throughPosition") instanceof Number through) || through.longValue() < lastPosition) {
@@ -251,8 +272,11 @@ public final class ExportVerifier {
             if (trustedKey != null && !Signatures.base64(trustedKey).equals(Signatures.base64(inFile))) {
                 return fail(trailerLine, null, "the export was signed with another key than the trusted one");
             }
-            byte[] message = Signatures.exportMessage(tenant, commits, events, throughPosition, chainHead,
-                    trailer.getString("exportedAt"), sha256, previousLineHash);
+            byte[] message = withKeys
+                    ? Signatures.exportWithKeysMessage(tenant, commits, events, throughPosition, chainHead,
+                            trailer.getString("exportedAt"), sha256, previousLineHash, keysLineHash)
+                    : Signatures.exportMessage(tenant, commits, events, throughPosition, chainHead,
+                            trailer.getString("exportedAt"), sha256, previousLineHash);
             if (!Signatures.verify(key, message, trailer.getString("signature"))) {
                 return fail(trailerLine, null, "the trailer's signature is not valid");
             }
@@ -264,6 +288,9 @@ public final class ExportVerifier {
                 if (failure != null) {
                     return fail(failure);
                 }
+            }
+            if (withKeys) {
+                notes.add("the export carries the agency's per-person keys, wrapped under a transfer passphrase");
             }
             return new ExportReport(true, lines, commits, events, tenant, throughPosition, chainHead, notes, null);
         }

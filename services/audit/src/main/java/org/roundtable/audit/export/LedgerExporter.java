@@ -10,12 +10,20 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import javax.crypto.SecretKey;
 import org.bson.Document;
 import org.roundtable.audit.digest.Signatures;
 import org.roundtable.audit.digest.SigningKey;
 import org.roundtable.audit.query.LedgerScan;
 import org.roundtable.kernel.TenantId;
+import org.roundtable.ledger.crypto.PersonalDataSerializer;
+import org.roundtable.ledger.crypto.SubjectKeyStore;
 import org.roundtable.ledger.seal.ChainHashing;
 import org.roundtable.ledger.seal.ChainHead;
 import org.roundtable.ledger.seal.SealSchema;
@@ -43,12 +51,21 @@ public class LedgerExporter {
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
 
+    private final SubjectKeyStore subjectKeys;
+
     public LedgerExporter(MongoDatabase database, int window, Verifier verifier, Sealer sealer, SigningKey key, Clock clock) {
+        this(database, window, verifier, sealer, key, clock, null);
+    }
+
+    /** @param subjectKeys the per-person keys, for exports that carry them; null when none may */
+    public LedgerExporter(MongoDatabase database, int window, Verifier verifier, Sealer sealer, SigningKey key, Clock clock,
+                          SubjectKeyStore subjectKeys) {
         this.scan = new LedgerScan(database, window);
         this.verifier = verifier;
         this.sealer = sealer;
         this.key = key;
         this.clock = clock;
+        this.subjectKeys = subjectKeys;
     }
 
     /** What an export wrote. */
@@ -56,6 +73,21 @@ public class LedgerExporter {
     }
 
     public Summary export(TenantId tenant, OutputStream out) {
+        return export(tenant, out, null);
+    }
+
+    /**
+     * @param transferPassphrase when given, the tenant's per-person keys follow the commits in a keys line wrapped
+     *                           under it (see {@link TransferKeys}), and the trailer's signature covers that line
+     */
+    public Summary export(TenantId tenant, OutputStream out, char[] transferPassphrase) {
+        if (transferPassphrase != null) {
+            TransferKeys.requireStrong(transferPassphrase);
+            if (subjectKeys == null) {
+                throw new IllegalStateException("This exporter has no access to the per-person keys");
+            }
+        }
+        Set<String> subjects = new TreeSet<>();
         sealer.sealAvailable();
         ChainHead head = verifier.head();
         MessageDigest all = ExportFormat.sha256();
@@ -73,15 +105,28 @@ public class LedgerExporter {
             previous[0] = ChainHashing.hex(ExportFormat.sha256().digest(ExportFormat.utf8(line)));
             counts[0]++;
             counts[1] += LedgerScan.eventsOf(commit).size();
+            if (transferPassphrase != null) {
+                collectSubjects(commit, subjects);
+            }
             return LedgerScan.Next.CONTINUE;
         });
         String sha256 = ChainHashing.hex(all.digest());
         String exportedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();
-        byte[] message = Signatures.exportMessage(tenant.value(), counts[0], counts[1], head.position(), head.chain(),
-                exportedAt, sha256, previous[0]);
+        String keysSha256 = null;
+        if (transferPassphrase != null) {
+            String keysLine = new Document(TransferKeys.LINE, keysSection(tenant, subjects, transferPassphrase))
+                    .toJson(ExportFormat.EXACT);
+            write(out, ExportFormat.utf8(keysLine + "\n"));
+            keysSha256 = ChainHashing.hex(ExportFormat.sha256().digest(ExportFormat.utf8(keysLine)));
+        }
+        byte[] message = keysSha256 == null
+                ? Signatures.exportMessage(tenant.value(), counts[0], counts[1], head.position(), head.chain(),
+                        exportedAt, sha256, previous[0])
+                : Signatures.exportWithKeysMessage(tenant.value(), counts[0], counts[1], head.position(), head.chain(),
+                        exportedAt, sha256, previous[0], keysSha256);
         ObjectNode trailer = json.createObjectNode();
-        trailer.putObject(ExportFormat.TRAILER)
-                .put("format", Signatures.EXPORT_FORMAT)
+        ObjectNode fields = trailer.putObject(ExportFormat.TRAILER);
+        fields.put("format", keysSha256 == null ? Signatures.EXPORT_FORMAT : Signatures.EXPORT_WITH_KEYS_FORMAT)
                 .put("tenantId", tenant.value())
                 .put("commits", counts[0])
                 .put("events", counts[1])
@@ -93,6 +138,9 @@ public class LedgerExporter {
                 .put("algorithm", SigningKey.ALGORITHM)
                 .put("publicKey", key.publicKeyBase64())
                 .put("signature", Base64.getEncoder().encodeToString(key.sign(message)));
+        if (keysSha256 != null) {
+            fields.put("keysSha256", keysSha256);
+        }
         write(out, ExportFormat.utf8(trailer + "\n"));
         try {
             out.flush();
@@ -100,6 +148,36 @@ public class LedgerExporter {
             throw new UncheckedIOException(e);
         }
         return new Summary(counts[0], counts[1], head.position(), sha256);
+    }
+
+    /** Every data subject whose personal data the commit's payloads (or metadata) hold, encrypted. */
+    private void collectSubjects(Document commit, Set<String> subjects) {
+        for (Document event : LedgerScan.eventsOf(commit)) {
+            for (String field : List.of(LedgerSchema.PAYLOAD, LedgerSchema.METADATA)) {
+                if (event.get(field) instanceof String serialized && serialized.contains("$pii")) {
+                    try {
+                        subjects.addAll(PersonalDataSerializer.subjectsIn(json.readTree(serialized)));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("The stored event at position " + event.get(LedgerSchema.POSITION)
+                                + " is not JSON", e);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Live keys wrapped for the transfer; erased subjects by id only (their keys are gone). */
+    private Document keysSection(TenantId tenant, Set<String> subjects, char[] passphrase) {
+        Map<String, SecretKey> keys = new TreeMap<>();
+        List<String> erased = new ArrayList<>();
+        for (String subject : subjects) {
+            if (subjectKeys.isErased(subject)) {
+                erased.add(subject);
+            } else {
+                subjectKeys.readableKey(subject).ifPresent(found -> keys.put(subject, found));
+            }
+        }
+        return TransferKeys.seal(passphrase, tenant.value(), keys, erased);
     }
 
     /** The commit is the tenant's and so is every event in it; a mixed commit is never exported. */

@@ -13,12 +13,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import javax.crypto.SecretKey;
 import java.util.function.LongConsumer;
 import org.bson.Document;
 import org.roundtable.audit.query.LedgerScan;
+import org.roundtable.ledger.crypto.SubjectKeyStore;
 import org.roundtable.ledger.store.LedgerSchema;
 
 /**
@@ -27,10 +31,13 @@ import org.roundtable.ledger.store.LedgerSchema;
  * exported position is taken or already sealed in the target (the sealer there would have sealed it as a
  * gap). Positions of other tenants' commits that the export leaves out become gaps in the target.
  *
- * <p>Run it against a stopped instance: a running one may reserve the same positions or time them out as
- * gaps while the import writes. It reads the target by {@code _id $in} windows only (see {@link LedgerScan}).
- * Personal data in the commits stays encrypted with the source's per-person keys; the target shows it as
- * erased unless it has those keys ({@code ledger_subject_keys}) and the same master key.
+ * <p>The positions must lie after everything the target has reserved: the import then moves the target's
+ * position counter past them with a compare-and-set (so a running instance's writers go on after the imported
+ * history, and one that wrote meanwhile makes the import refuse before writing), and fills the positions the
+ * export leaves out with the ledger's empty markers. It reads the target by {@code _id $in} windows only (see
+ * {@link LedgerScan}). Personal data in the commits is encrypted with the source's per-person keys: an export
+ * made with a transfer passphrase carries them ({@link TransferKeys}) and they are adopted here; without them the
+ * target shows that data as erased.
  */
 public class LedgerImporter {
 
@@ -47,7 +54,8 @@ public class LedgerImporter {
     }
 
     /** What an import wrote. */
-    public record Result(String tenantId, long commits, long events, long firstPosition, long lastPosition) {
+    public record Result(String tenantId, long commits, long events, long firstPosition, long lastPosition,
+                         long subjectKeys, long erasedSubjects) {
     }
 
     /** Refused before anything was written, or interrupted by a writer that took a position meanwhile. */
@@ -57,28 +65,67 @@ public class LedgerImporter {
         }
     }
 
-    /** Imports {@code file}, which {@code verified} must be the passing report of. */
+    /** The export's keys could not be opened (wrong passphrase, altered or malformed section): nothing was written. */
+    public static final class KeysUnreadable extends RuntimeException {
+        public KeysUnreadable(String message) {
+            super(message);
+        }
+    }
+
+    /** Imports {@code file}, which {@code verified} must be the passing report of; an export with keys is refused. */
     public Result importExport(Path file, ExportReport verified, LongConsumer progress) throws IOException {
+        return importExport(file, verified, null, null, progress);
+    }
+
+    /**
+     * Imports {@code file}, which {@code verified} must be the passing report of, with the per-person keys it
+     * carries: unwrapped with {@code passphrase} and wrapped again by {@code keyStore}'s master key. Every check
+     * (keys open, none conflicts with a key or erasure here, the tenant has no events, the positions are free)
+     * runs before anything is written; the keys are written before the commits, so no projection ever reads an
+     * imported event without its person's key.
+     */
+    public Result importExport(Path file, ExportReport verified, char[] passphrase, SubjectKeyStore keyStore,
+                               LongConsumer progress) throws IOException {
         if (verified == null || !verified.ok()) {
             throw new ImportRefused("Only an export that verified can be imported");
         }
-        TreeMap<Long, Long> ranges = ranges(file);
-        if (ranges.isEmpty()) {
-            return new Result(verified.tenantId(), 0, 0, 0, 0);
+        Contents contents = read(file);
+        TreeMap<Long, Long> ranges = contents.ranges();
+        TransferKeys.Opened keys = openKeys(contents.keys(), verified.tenantId(), passphrase, keyStore);
+        if (ranges.isEmpty() && keys.keys().isEmpty() && keys.erased().isEmpty()) {
+            return new Result(verified.tenantId(), 0, 0, 0, 0, 0, 0);
         }
         long sealed = scan.sealedThrough();
-        if (ranges.firstKey() <= sealed) {
+        if (!ranges.isEmpty() && ranges.firstKey() <= sealed) {
             throw new ImportRefused("Position " + ranges.firstKey() + " is already sealed in the target (sealed through "
                     + sealed + "); an import needs positions after the target's sealed head");
         }
         requireNoEventsOf(verified.tenantId());
-        requireFree(ranges);
-        long lastPosition = ranges.lastEntry().getValue();
-        // reserve first, so a writer that starts meanwhile takes positions after the imported ones
-        counters.updateOne(Filters.eq("_id", LedgerSchema.POSITION_COUNTER),
-                Updates.max(LedgerSchema.COUNTER_VALUE, lastPosition), new UpdateOptions().upsert(true));
+        if (!ranges.isEmpty()) {
+            requireFree(ranges);
+        }
+        if (keyStore != null) {
+            requireNoConflict(keys, keyStore);
+        }
+        long reserved = scan.reservedThrough();
+        long lastPosition = ranges.isEmpty() ? reserved : ranges.lastEntry().getValue();
+        if (!ranges.isEmpty()) {
+            reserveThrough(reserved, ranges.firstKey(), lastPosition);
+        }
+        // keys first: a projection that reads an imported event finds its person's key already here
+        if (keyStore != null) {
+            keys.keys().forEach(keyStore::adopt);
+            keys.erased().forEach(keyStore::erase);
+        }
         long commits = 0;
         long written = 0;
+        long next = reserved + 1;
+        for (Map.Entry<Long, Long> range : ranges.entrySet()) {
+            if (range.getKey() > next) {
+                writeEmpty(next, range.getKey() - 1);
+            }
+            next = range.getValue() + 1;
+        }
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String text;
             while ((text = reader.readLine()) != null) {
@@ -103,20 +150,101 @@ public class LedgerImporter {
             }
         }
         progress.accept(commits);
-        return new Result(verified.tenantId(), commits, written, ranges.firstKey(), lastPosition);
+        return new Result(verified.tenantId(), commits, written, ranges.isEmpty() ? 0 : ranges.firstKey(), lastPosition,
+                keys.keys().size(), keys.erased().size());
     }
 
-    private static TreeMap<Long, Long> ranges(Path file) throws IOException {
+    private static TransferKeys.Opened openKeys(Document section, String tenant, char[] passphrase, SubjectKeyStore keyStore) {
+        if (section == null) {
+            return new TransferKeys.Opened(Map.of(), Set.of());
+        }
+        if (keyStore == null) {
+            throw new ImportRefused("The export carries personal data keys, and this import has no key store to put them in");
+        }
+        try {
+            return TransferKeys.open(section, passphrase, tenant);
+        } catch (TransferKeys.Unreadable e) {
+            throw new KeysUnreadable(e.getMessage());
+        }
+    }
+
+    private static void requireNoConflict(TransferKeys.Opened keys, SubjectKeyStore keyStore) {
+        for (Map.Entry<String, SecretKey> key : keys.keys().entrySet()) {
+            SubjectKeyStore.Holding holding = keyStore.holding(key.getKey(), key.getValue());
+            if (holding == SubjectKeyStore.Holding.OTHER_KEY || holding == SubjectKeyStore.Holding.ERASED) {
+                throw new ImportRefused("Data subject " + key.getKey() + " already has "
+                        + (holding == SubjectKeyStore.Holding.ERASED ? "an erasure" : "another key") + " in the target");
+            }
+        }
+        for (String erased : keys.erased()) {
+            if (keyStore.readableKey(erased).isPresent()) {
+                throw new ImportRefused("Data subject " + erased + " is erased in the export but has a key in the target");
+            }
+        }
+    }
+
+    /**
+     * Moves the position counter from {@code reserved} to {@code last} only if no writer moved it meanwhile, so every
+     * exported position is the import's alone and the target's writers go on after it.
+     */
+    private void reserveThrough(long reserved, long first, long last) {
+        if (first <= reserved) {
+            throw new ImportRefused("Position " + first + " is reserved in the target (its ledger reaches position "
+                    + reserved + "); an import keeps the exported positions, so it needs a target that has not reached them");
+        }
+        boolean moved;
+        if (reserved == 0 && counters.find(Filters.eq("_id", LedgerSchema.POSITION_COUNTER)).first() == null) {
+            try {
+                counters.insertOne(new Document("_id", LedgerSchema.POSITION_COUNTER).append(LedgerSchema.COUNTER_VALUE, last));
+                moved = true;
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                moved = false;
+            }
+        } else {
+            moved = counters.updateOne(Filters.and(Filters.eq("_id", LedgerSchema.POSITION_COUNTER),
+                    Filters.eq(LedgerSchema.COUNTER_VALUE, reserved)),
+                    Updates.set(LedgerSchema.COUNTER_VALUE, last)).getModifiedCount() == 1;
+        }
+        if (!moved) {
+            throw new ImportRefused("A writer in the target reserved positions while the import was checked; nothing was "
+                    + "written, try again on a quiet instance");
+        }
+    }
+
+    /**
+     * Marks positions the export leaves out (other tenants' in the source, and the target's unused ones before it) as
+     * empty, the ledger's own marker for a refused commit, so readers and the sealer pass them at once instead of
+     * waiting out the gap timeout for each.
+     */
+    private void writeEmpty(long first, long last) {
+        events.insertOne(new Document(LedgerSchema.ID, first)
+                .append(LedgerSchema.LAST, last)
+                .append(LedgerSchema.STORED_AT, new Date())
+                .append(LedgerSchema.STREAM_KEYS, List.of("~void-" + first))
+                .append(LedgerSchema.EVENT_LIST, List.of()));
+    }
+
+    private record Contents(TreeMap<Long, Long> ranges, Document keys) {
+    }
+
+    private static Contents read(Path file) throws IOException {
         TreeMap<Long, Long> ranges = new TreeMap<>();
+        Document keys = null;
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String text;
             while ((text = reader.readLine()) != null) {
-                if (Document.parse(text).get(ExportFormat.COMMIT) instanceof Document commit) {
+                Document line = Document.parse(text);
+                if (line.get(ExportFormat.COMMIT) instanceof Document commit) {
                     ranges.put(LedgerScan.idOf(commit), LedgerScan.lastOf(commit));
+                } else if (line.get(TransferKeys.LINE) instanceof Document section) {
+                    keys = section;
                 }
             }
         }
-        return ranges;
+        return new Contents(ranges, keys);
     }
 
     private void requireNoEventsOf(String tenant) {

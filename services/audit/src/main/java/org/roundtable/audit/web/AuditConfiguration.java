@@ -10,10 +10,13 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.roundtable.audit.digest.DigestService;
 import org.roundtable.audit.digest.SigningKey;
 import org.roundtable.audit.export.LedgerExporter;
+import org.roundtable.audit.export.LedgerImporter;
+import org.roundtable.audit.export.TransferImport;
 import org.roundtable.audit.query.AuditHistory;
 import org.roundtable.audit.query.AuditVerification;
 import org.roundtable.audit.replay.Replays;
 import org.roundtable.ledger.crypto.PersonalDataSerializer;
+import org.roundtable.ledger.crypto.SubjectKeyStore;
 import org.roundtable.ledger.seal.Sealer;
 import org.roundtable.ledger.seal.Verifier;
 import org.springframework.beans.factory.ObjectProvider;
@@ -63,8 +66,17 @@ public class AuditConfiguration {
 
     @Bean
     LedgerExporter ledgerExporter(@Qualifier("ledgerDatabase") MongoDatabase database, Verifier verifier, Sealer sealer,
-                                  SigningKey auditSigningKey, AuditProperties properties) {
-        return new LedgerExporter(database, properties.readWindow(), verifier, sealer, auditSigningKey, Clock.systemUTC());
+                                  SigningKey auditSigningKey, AuditProperties properties,
+                                  ObjectProvider<SubjectKeyStore> subjectKeys) {
+        return new LedgerExporter(database, properties.readWindow(), verifier, sealer, auditSigningKey, Clock.systemUTC(),
+                subjectKeys.getIfAvailable());
+    }
+
+    @Bean
+    TransferImport transferImport(@Qualifier("ledgerDatabase") MongoDatabase database,
+                                  ObjectProvider<SubjectKeyStore> subjectKeys, AuditProperties properties) {
+        return new TransferImport(new LedgerImporter(database, properties.readWindow()), subjectKeys.getIfAvailable(),
+                TransferImport.keys(properties.importTrustedKeys()), properties.maxImportSize().toBytes());
     }
 
     @Bean

@@ -89,6 +89,60 @@ class ReplaysTest {
         assertThat(status.etaSeconds()).isEqualTo(8);
     }
 
+    private void segments(Map<Integer, EventTrackerStatus> statuses) {
+        when(processor.processingStatus()).thenReturn(statuses);
+    }
+
+    private static EventTrackerStatus replayStatus(long position, Long resetPosition, boolean caughtUp) {
+        EventTrackerStatus status = mock(EventTrackerStatus.class);
+        when(status.getCurrentPosition()).thenReturn(OptionalLong.of(position));
+        when(status.getResetPosition()).thenReturn(resetPosition == null ? OptionalLong.empty() : OptionalLong.of(resetPosition));
+        when(status.isReplaying()).thenReturn(true);
+        when(status.isCaughtUp()).thenReturn(caughtUp);
+        return status;
+    }
+
+    @Test
+    void reports_a_replay_done_once_it_reached_its_reset_position_though_axon_still_holds_a_replay_token() {
+        replays.start(GROUP);
+        head.set(1_000);
+        segments(Map.of(0, replayStatus(990, 990L, false), 1, replayStatus(990, 990L, false)));
+
+        ReplayStatus done = replays.status(GROUP);
+
+        assertThat(done.replaying()).isFalse();
+        assertThat(done.position()).isEqualTo(990);
+
+        segments(Map.of(0, replayStatus(990, 990L, false), 1, replayStatus(989, 990L, false)));
+        assertThat(replays.status(GROUP).replaying()).as("one segment one position short").isTrue();
+    }
+
+    @Test
+    void reports_a_replay_done_when_it_reached_the_head_or_its_stream_is_exhausted() {
+        replays.start(GROUP);
+        segments(Map.of(0, replayStatus(1_000, null, false)));
+        assertThat(replays.status(GROUP).replaying()).isFalse();
+
+        segments(Map.of(0, replayStatus(700, 1_000L, true)));
+        assertThat(replays.status(GROUP).replaying()).as("nothing more to read").isFalse();
+
+        segments(Map.of(0, replayStatus(700, 1_000L, false)));
+        assertThat(replays.status(GROUP).replaying()).isTrue();
+    }
+
+    @Test
+    void reports_replaying_right_after_the_reset_while_no_segment_is_claimed_yet() {
+        when(processor.processingStatus()).thenReturn(Map.of());
+
+        assertThat(replays.start(GROUP).replaying()).isTrue();
+        assertThat(replays.status(GROUP).replaying()).isTrue();
+
+        segments(Map.of(0, replayStatus(1_000, 1_000L, true)));
+        assertThat(replays.status(GROUP).replaying()).isFalse();
+        when(processor.processingStatus()).thenReturn(Map.of());
+        assertThat(replays.status(GROUP).replaying()).as("a later release of claims is no replay").isFalse();
+    }
+
     @Test
     void refuses_a_group_that_cannot_be_reset_or_does_not_exist() {
         when(processor.supportsReset()).thenReturn(false);

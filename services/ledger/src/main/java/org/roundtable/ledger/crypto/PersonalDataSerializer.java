@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import javax.crypto.SecretKey;
 import org.axonframework.serialization.Converter;
@@ -158,6 +160,16 @@ public class PersonalDataSerializer implements Serializer {
             }
             return showPersonalData ? decrypting.open(marker) : TextNode.valueOf(HIDDEN);
         });
+    }
+
+    /** The data subjects whose personal data markers the tree holds. */
+    public static Set<String> subjectsIn(JsonNode tree) {
+        Set<String> subjects = new TreeSet<>();
+        transform(tree, marker -> {
+            subjects.add(marker.path(MARKER_SUBJECT).textValue());
+            return marker;
+        });
+        return subjects;
     }
 
     /** Whether the tree holds personal data markers anywhere. */

@@ -6,6 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -107,6 +108,48 @@ public class SubjectKeyStore {
         Document tombstone = new Document("_id", subjectId).append(ERASED_AT, Date.from(Instant.now()));
         keys.replaceOne(Filters.eq("_id", subjectId), tombstone, new ReplaceOptions().upsert(true));
         remember(subjectId, KeyState.ERASED);
+    }
+
+    /** What the store holds for a subject, read from the database (not the cache), compared with a given key. */
+    public enum Holding { NOTHING, SAME_KEY, OTHER_KEY, ERASED }
+
+    /** Compares what is stored for the subject with {@code key}, for a transfer to check before it writes anything. */
+    public Holding holding(String subjectId, SecretKey key) {
+        requireSubject(subjectId);
+        Document doc = keys.find(Filters.eq("_id", subjectId)).first();
+        if (doc == null) {
+            return Holding.NOTHING;
+        }
+        if (doc.containsKey(ERASED_AT) || !doc.containsKey(KEY)) {
+            return Holding.ERASED;
+        }
+        byte[] stored = Aead.decrypt(masterKey, doc.get(KEY, Binary.class).getData(), subjectId);
+        return MessageDigest.isEqual(stored, key.getEncoded()) ? Holding.SAME_KEY : Holding.OTHER_KEY;
+    }
+
+    /**
+     * Takes over a subject's key from another instance (wrapped here with this store's master key), so the
+     * personal data encrypted there reads here. Idempotent for the same key.
+     *
+     * @throws LedgerCryptoException when the subject is erased here or holds another key
+     */
+    public void adopt(String subjectId, SecretKey key) {
+        requireSubject(subjectId);
+        SecretKey copy = Aead.key(key.getEncoded());
+        Document doc = new Document("_id", subjectId)
+                .append(KEY, new Binary(Aead.encrypt(masterKey, copy.getEncoded(), subjectId)))
+                .append(CREATED_AT, Date.from(Instant.now()));
+        try {
+            keys.insertOne(doc);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            if (holding(subjectId, copy) != Holding.SAME_KEY) {
+                throw new LedgerCryptoException("Data subject " + subjectId + " already holds another key or is erased");
+            }
+        }
+        remember(subjectId, new KeyState(copy, false));
     }
 
     private SecretKey create(String subjectId) {

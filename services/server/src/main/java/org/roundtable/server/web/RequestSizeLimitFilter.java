@@ -23,10 +23,18 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
     private final ProblemWriter writer;
+    private final String uploadPath;
 
-    RequestSizeLimitFilter(long limit, ProblemWriter writer) {
+    /** @param uploadPath a path whose handler bounds its own (large) upload, or null */
+    RequestSizeLimitFilter(long limit, ProblemWriter writer, String uploadPath) {
         this.limit = limit;
         this.writer = writer;
+        this.uploadPath = uploadPath;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return uploadPath != null && uploadPath.equals(request.getRequestURI());
     }
 
     @Override

@@ -30,7 +30,8 @@ public class WebConfig implements WebMvcConfigurer {
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(RoundtableProperties properties,
                                                                           ProblemWriter writer) {
         FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
-                new RequestSizeLimitFilter(properties.getApi().getMaxBodySize().toBytes(), writer));
+                // an agency's export is far larger than any API body; its import bounds it while spooling it
+                new RequestSizeLimitFilter(properties.getApi().getMaxBodySize().toBytes(), writer, "/api/audit/imports"));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
